@@ -188,6 +188,8 @@ public final class ResetRom {
                     notes.add(r + " is not set by the state; the ROM leaves it 0");
                 } else if (!code64 && (state.valueOr(r, 0) >>> 32) != 0) {
                     throw refuse(r + " has bits above 31 in 32-bit mode");
+                } else if (!code64 && r.ordinal() >= Register.R8.ordinal() && r.ordinal() <= Register.R15.ordinal() && state.valueOr(r, 0) != 0) {
+                    throw refuse(r + " does not exist in 32-bit mode but is set to a non-zero value");
                 }
             }
             if (!code64 && (state.valueOr(Register.RIP, 0) >>> 32) != 0) {
@@ -248,6 +250,9 @@ public final class ResetRom {
                 throw refuse(r + " " + s + " has no exact descriptor (limit vs. granularity)");
             }
             claim(s, r, low.toGdtEntry());
+            if (tss && type != AccessRights.type(access)) {
+                notes.add("TR: QEMU's LTR keeps the TSS type it read (available) in the hidden TR; hardware keeps busy");
+            }
             if (longMode) {
                 // In IA-32e mode system descriptors are 16 bytes: the next slot holds base 63:32.
                 claimIndex(s.index() + 1, s.base() >>> 32, r + " (upper half)");
@@ -451,7 +456,7 @@ public final class ResetRom {
                     a.descriptorTableCs32(3, (LOW_ALIAS + idtrSlot - cs.base()) & 0xffff_ffffL);
                 }
             }
-            for (int i = 0; i < GPRS.length; i++) {
+            for (int i = 0; i < (code64 ? GPRS.length : 8); i++) {
                 long v = state.valueOr(GPRS[i], 0);
                 if (code64) {
                     a.movImm64(i, v);
