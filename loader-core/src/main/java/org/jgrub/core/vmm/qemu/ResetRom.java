@@ -1,7 +1,6 @@
 package org.jgrub.core.vmm.qemu;
 
 import static org.jgrub.core.x86.AccessRights.DB;
-import static org.jgrub.core.x86.AccessRights.L;
 import static org.jgrub.core.x86.AccessRights.P;
 import static org.jgrub.core.x86.AccessRights.S;
 import static org.jgrub.core.x86.AccessRights.TYPE_ACCESSED;
@@ -11,7 +10,6 @@ import static org.jgrub.core.x86.AccessRights.TYPE_RW;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.jgrub.core.error.UnsupportedFeatureException;
 import org.jgrub.core.memory.GuestMemory;
 import org.jgrub.core.x86.AccessRights;
@@ -93,13 +91,16 @@ public final class ResetRom {
         return new Planner(state, memory).plan();
     }
 
-    /** Works out the temporary GDT and emits the code. One use only. */
+    static UnsupportedFeatureException refuse(String why) {
+        return new UnsupportedFeatureException("the qemu backend cannot reproduce this vCPU state: " + why);
+    }
+
+    /** Checks the state, plans the temporary GDT and emits the code. One use only. */
     private static final class Planner {
         private final VcpuState state;
         private final GuestMemory memory;
         private final List<String> notes = new ArrayList<>();
-        private final TreeMap<Integer, Long> gdt = new TreeMap<>();
-        private final TreeMap<Integer, String> owners = new TreeMap<>();
+        private TemporaryGdt gdt;
         private boolean longMode;
         private boolean code64;
 
@@ -137,38 +138,10 @@ public final class ResetRom {
                 notes.add("CR0.ET reads as 1 on every CPU since the 486; the state has it clear");
             }
             checkRomReachable(cr0);
+            gdt = new TemporaryGdt(state, longMode, notes);
+            Segment cs = gdt.planSegments();
+            code64 = gdt.code64();
 
-            Segment cs = segment(Register.CS);
-            if (!cs.usable() || cs.selector() < 4 || cs.inLdt() || cs.rpl() != 0
-                    || (cs.access() & (S | TYPE_CODE | P)) != (S | TYPE_CODE | P) || AccessRights.dpl(cs.access()) != 0) {
-                throw refuse("CS " + cs + " is not a present ring-0 code segment in the GDT");
-            }
-            code64 = (cs.access() & L) != 0;
-            if (code64 && (!longMode || (cs.access() & DB) != 0)) {
-                throw refuse("CS " + cs + " is 64-bit but long mode is off, or has both L and D set");
-            }
-            if (!code64 && (cs.access() & DB) == 0) {
-                throw refuse("CS " + cs + " is a 16-bit segment");
-            }
-            if (!code64 && (cs.access() & TYPE_RW) == 0) {
-                throw refuse("CS " + cs + " is execute-only: the ROM reads its last operands through CS");
-            }
-            claim(cs, Register.CS, codeOrData(cs));
-            for (Register r : DATA_SEGMENTS) {
-                dataSegment(r);
-            }
-            Segment ss = segment(Register.SS);
-            if (ss.usable() && ss.selector() >= 4) {
-                if ((ss.access() & (S | TYPE_CODE | TYPE_RW | P)) != (S | TYPE_RW | P)
-                        || AccessRights.dpl(ss.access()) != 0 || ss.rpl() != 0 || ss.inLdt()) {
-                    throw refuse("SS " + ss + " is not a present, writable ring-0 data segment in the GDT");
-                }
-                claim(ss, Register.SS, codeOrData(ss));
-            } else if (!code64) {
-                throw refuse("SS " + ss + " is null or unusable, which only 64-bit mode allows");
-            }
-            systemSegment(Register.TR);
-            systemSegment(Register.LDTR);
             for (Register r : Register.values()) {
                 if ((r.kind() == Register.Kind.DEBUG || r.kind() == Register.Kind.OTHER) && state.has(r)) {
                     if (state.valueOr(r, 0) != 0) {
@@ -183,113 +156,23 @@ public final class ResetRom {
             if ((rflags & Rflags.RESERVED_1) == 0) {
                 notes.add("RFLAGS bit 1 always reads 1");
             }
+            List<String> unset = new ArrayList<>();
             for (Register r : GPRS) {
                 if (!state.has(r)) {
-                    notes.add(r + " is not set by the state; the ROM leaves it 0");
+                    unset.add(r.name());
                 } else if (!code64 && (state.valueOr(r, 0) >>> 32) != 0) {
                     throw refuse(r + " has bits above 31 in 32-bit mode");
-                } else if (!code64 && r.ordinal() >= Register.R8.ordinal() && r.ordinal() <= Register.R15.ordinal() && state.valueOr(r, 0) != 0) {
+                } else if (!code64 && isExtended(r) && state.valueOr(r, 0) != 0) {
                     throw refuse(r + " does not exist in 32-bit mode but is set to a non-zero value");
                 }
+            }
+            if (!unset.isEmpty()) {
+                notes.add(String.join(" ", unset) + " are not set by the state; the ROM leaves them 0");
             }
             if (!code64 && (state.valueOr(Register.RIP, 0) >>> 32) != 0) {
                 throw refuse("RIP has bits above 31 in 32-bit mode");
             }
             return emit(cr0, cr3, cr4, efer, rflags);
-        }
-
-        private void dataSegment(Register r) throws UnsupportedFeatureException {
-            Segment s = segment(r);
-            if (!s.usable() || s.selector() < 4) {
-                if (s.usable() && !code64) {
-                    throw refuse(r + " " + s + " is usable but has a null selector");
-                }
-                if (s.usable() || s.selector() >= 4) {
-                    notes.add(r + " " + s + " is loaded with a null selector and becomes unusable");
-                }
-                return;
-            }
-            if (s.inLdt() || (s.access() & (S | P)) != (S | P)
-                    || ((s.access() & TYPE_CODE) != 0 && (s.access() & TYPE_RW) == 0)) {
-                throw refuse(r + " " + s + " is not a present, readable segment in the GDT");
-            }
-            if (s.base() >>> 32 != 0 && !(code64 && (r == Register.FS || r == Register.GS))) {
-                throw refuse(r + " " + s + " has a base above 4 GiB");
-            }
-            claim(s, r, codeOrData(Segment.of(s.selector(), s.base() & 0xffff_ffffL, s.limit(), s.access())));
-        }
-
-        private void systemSegment(Register r) throws UnsupportedFeatureException {
-            Segment s = state.segment(r);
-            if (s == null) {
-                notes.add(r + " is not set by the state and keeps its reset value");
-                return;
-            }
-            if (r == Register.LDTR && !s.usable()) {
-                return; // lldt with a null selector makes LDTR unusable, exactly
-            }
-            if (!s.usable() || s.selector() < 4) {
-                notes.add(r + " " + s + " cannot be loaded from a descriptor (null selector or unusable);"
-                        + " it keeps its reset value (base 0, limit 0xffff)");
-                return;
-            }
-            int type = AccessRights.type(s.access());
-            boolean tss = r == Register.TR;
-            boolean ok = tss ? (type == AccessRights.TYPE_TSS_BUSY || type == AccessRights.TYPE_TSS_AVAILABLE
-                    || (!longMode && (type == AccessRights.TYPE_TSS_16_BUSY || type == 1))) : type == AccessRights.TYPE_LDT;
-            if (!ok || (s.access() & (S | P)) != P || s.inLdt()) {
-                throw refuse(r + " " + s + " is not a present " + (tss ? "TSS" : "LDT") + " descriptor in the GDT");
-            }
-            if (!longMode && (s.base() >>> 32) != 0) {
-                throw refuse(r + " " + s + " has a base above 4 GiB outside long mode");
-            }
-            // LTR wants an available TSS and marks it busy itself; the hidden access ends up busy.
-            int access = tss ? s.access() & ~0x2 : s.access();
-            Segment low = Segment.of(s.selector(), s.base() & 0xffff_ffffL, s.limit(), access);
-            if (!low.encodable()) {
-                throw refuse(r + " " + s + " has no exact descriptor (limit vs. granularity)");
-            }
-            claim(s, r, low.toGdtEntry());
-            if (tss && type != AccessRights.type(access)) {
-                notes.add("TR: QEMU's LTR keeps the TSS type it read (available) in the hidden TR; hardware keeps busy");
-            }
-            if (longMode) {
-                // In IA-32e mode system descriptors are 16 bytes: the next slot holds base 63:32.
-                claimIndex(s.index() + 1, s.base() >>> 32, r + " (upper half)");
-            }
-        }
-
-        private long codeOrData(Segment s) throws UnsupportedFeatureException {
-            // The ROM cannot be written, so the CPU must find the accessed bit already set.
-            Segment a = Segment.of(s.selector(), s.base(), s.limit(), s.access() | TYPE_ACCESSED);
-            if (!a.encodable()) {
-                throw refuse("segment " + s + " has no exact descriptor (base above 4 GiB, or limit vs. granularity)");
-            }
-            if ((s.access() & TYPE_ACCESSED) == 0) {
-                notes.add("segment " + s + " gets its accessed bit set when loaded");
-            }
-            return a.toGdtEntry();
-        }
-
-        private void claim(Segment s, Register who, long descriptor) throws UnsupportedFeatureException {
-            claimIndex(s.index(), descriptor, who.name());
-        }
-
-        private void claimIndex(int index, long descriptor, String who) throws UnsupportedFeatureException {
-            Long existing = gdt.get(index);
-            if (existing != null && existing != descriptor) {
-                throw refuse(who + " and " + owners.get(index) + " name GDT slot " + index + " with different descriptors");
-            }
-            gdt.put(index, descriptor);
-            owners.putIfAbsent(index, who);
-        }
-
-        private int freeSlot() {
-            int i = 1;
-            while (gdt.containsKey(i)) {
-                i++;
-            }
-            return i;
         }
 
         private void checkRomReachable(long cr0) throws UnsupportedFeatureException {
@@ -307,14 +190,6 @@ public final class ResetRom {
             }
         }
 
-        private Segment segment(Register r) throws UnsupportedFeatureException {
-            Segment s = state.segment(r);
-            if (s == null) {
-                throw refuse(r + " is not set; the ROM cannot reproduce a reset-time real-mode segment");
-            }
-            return s;
-        }
-
         private long required(Register r) throws UnsupportedFeatureException {
             if (!state.has(r)) {
                 throw refuse(r + " is not set");
@@ -322,27 +197,17 @@ public final class ResetRom {
             return state.valueOr(r, 0);
         }
 
-        private UnsupportedFeatureException refuse(String why) {
-            return new UnsupportedFeatureException("the qemu backend cannot reproduce this vCPU state: " + why);
-        }
-
         private ResetRom emit(long cr0, long cr3, long cr4, long efer, long rflags) throws UnsupportedFeatureException {
-            int romCode = freeSlot();
-            gdt.put(romCode, FLAT_CODE32.toGdtEntry());
-            int romData = freeSlot();
-            gdt.put(romData, FLAT_DATA32.toGdtEntry());
-            gdt.putIfAbsent(0, 0L);
-            int gdtBytes = (gdt.lastKey() + 1) * 8;
+            int romCode = gdt.addAtFreeSlot(FLAT_CODE32.toGdtEntry());
+            int romData = gdt.addAtFreeSlot(FLAT_DATA32.toGdtEntry());
+            int gdtBytes = gdt.sizeInBytes();
             if (gdtBytes > RESET_VECTOR - CODE_ROOM) {
-                throw refuse("a selector index of " + gdt.lastKey() + " needs a larger temporary GDT than the ROM holds");
+                throw refuse("a selector index of " + gdt.highestIndex() + " needs a larger temporary GDT than the ROM holds");
             }
             byte[] image = new byte[SIZE];
-            RomAssembler data = new RomAssembler(image, LOW_ALIAS, 0);
-            for (var e : gdt.entrySet()) {
-                new RomAssembler(image, LOW_ALIAS, e.getKey() * 8).u64(e.getValue());
-            }
+            gdt.writeTo(image, LOW_ALIAS);
             int tmpGdtr = align(gdtBytes, 16);
-            data = new RomAssembler(image, LOW_ALIAS, tmpGdtr).u16(gdtBytes - 1).u32(LOW_ALIAS);
+            new RomAssembler(image, LOW_ALIAS, tmpGdtr).u16(gdtBytes - 1).u32(LOW_ALIAS);
             DescriptorTable guestGdt = state.table(Register.GDTR);
             if (guestGdt == null) {
                 notes.add("GDTR is not set by the state; the ROM loads its reset value (base 0, limit 0xffff)");
@@ -498,6 +363,11 @@ public final class ResetRom {
                 case SS -> RomAssembler.SREG_SS;
                 default -> throw new IllegalArgumentException(r.name());
             };
+        }
+
+        /** R8-R15: only 64-bit code can set them. */
+        private static boolean isExtended(Register r) {
+            return r.ordinal() >= Register.R8.ordinal() && r.ordinal() <= Register.R15.ordinal();
         }
 
         private static int align(int v, int a) {
