@@ -18,6 +18,7 @@ public interface Posix extends Library {
     int PROT_WRITE = 2;
     int MAP_SHARED = 1;
     int MAP_PRIVATE = 2;
+    int SEEK_END = 2;
 
     Posix LIBC = Native.load("c", Posix.class);
 
@@ -28,4 +29,16 @@ public interface Posix extends Library {
     Pointer mmap(Pointer address, long length, int prot, int flags, int fd, long offset) throws LastErrorException;
 
     int munmap(Pointer address, long length) throws LastErrorException;
+
+    long lseek(int fd, long offset, int whence) throws LastErrorException;
+
+    /** The size of a block device (zvol, disk), which {@code fstat} reports as 0: its end offset. */
+    static long deviceSize(java.nio.file.Path device) throws LastErrorException {
+        int fd = LIBC.open(device.toString(), O_RDONLY);
+        try {
+            return LIBC.lseek(fd, 0, SEEK_END);
+        } finally {
+            LIBC.close(fd);
+        }
+    }
 }
