@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages jgrub and its tests need, when they are missing.
-# Today: QEMU (the qemu backend and every boot test). Later issues add e2fsprogs, makefs,
-# gdisk/fdisk, grub-common and busybox-static here.
+# Installs the Debian packages jgrub and its tests need, when they are missing:
+# QEMU (the qemu backend, every boot test), e2fsprogs (mke2fs -d, debugfs: ext test images),
+# gdisk/fdisk (sgdisk, sfdisk: partition tables), grub-common (grub-fstest: the reference reader),
+# and the compressors whose output the decompression tests read.
 set -euo pipefail
 
 need=()
-have() { command -v "$1" >/dev/null 2>&1; }
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 have qemu-system-x86_64 || need+=(qemu-system-x86)
+have mke2fs || need+=(e2fsprogs)
+have sgdisk || need+=(gdisk)
+have sfdisk || need+=(fdisk)
+have grub-fstest || need+=(grub-common)
+have xz || need+=(xz-utils)
+have zstd || need+=(zstd)
+have bzip2 || need+=(bzip2)
+have gzip || need+=(gzip)
 have java || need+=(openjdk-17-jdk-headless)
 have mvn || need+=(maven)
 

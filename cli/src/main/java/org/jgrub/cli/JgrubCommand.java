@@ -1,6 +1,11 @@
 package org.jgrub.cli;
 
 import java.util.concurrent.Callable;
+import org.jgrub.cli.inspect.CatCommand;
+import org.jgrub.cli.inspect.CpCommand;
+import org.jgrub.cli.inspect.LsCommand;
+import org.jgrub.cli.inspect.ProbeCommand;
+import org.jgrub.core.disk.DevicePath;
 import org.jgrub.core.error.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "This version has the foundation only: 'jgrub demo' loads the seed article's 64-bit program and runs "
                     + "it; 'jgrub exec-state DIR' runs a dump. Loading a guest's own disks and configuration "
                     + "arrives in a later version."},
-        subcommands = {DemoCommand.class, ExecStateCommand.class},
+        subcommands = {DemoCommand.class, ExecStateCommand.class, ProbeCommand.class, LsCommand.class,
+            CatCommand.class, CpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success (with qemu: QEMU's own status)",
@@ -25,6 +31,30 @@ import picocli.CommandLine.Parameters;
 public final class JgrubCommand implements Callable<Integer> {
     @Mixin
     VmOptions vm;
+
+    @Mixin
+    DiskOptions disks;
+
+    @picocli.CommandLine.Option(names = {"-r", "--root"}, paramLabel = "DEVICE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The root device for paths that name none, e.g. hd0,gpt2 or (hd0,gpt2).")
+    String root;
+
+    public DiskOptions disks() {
+        return disks;
+    }
+
+    /** The -r device, or null. */
+    public DevicePath root() throws UsageException {
+        if (root == null) {
+            return null;
+        }
+        String r = root.startsWith("(") ? root : "(" + root + ")";
+        DevicePath p = DevicePath.parse(r);
+        if (!p.path().isEmpty()) {
+            throw new UsageException("-r names a device, not a path: `" + root + "'");
+        }
+        return p;
+    }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "VMNAME", description = "The VM to prepare.")
     String vmName;

@@ -1,0 +1,90 @@
+package org.jgrub.cli.inspect;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.jgrub.cli.JgrubCommand;
+import org.jgrub.core.disk.BlockDevice;
+import org.jgrub.core.disk.DevicePath;
+import org.jgrub.core.disk.Disks;
+import org.jgrub.core.fs.DirEntry;
+import org.jgrub.core.fs.FileSystem;
+import org.jgrub.core.fs.Node;
+import org.jgrub.core.fs.NodeType;
+import org.jgrub.core.fs.PathResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/** {@code jgrub -d disk.img ls [-l] (hd0,gpt2)/boot}: GRUB's {@code ls}, in grub-fstest's format. */
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = {"List a directory on a guest disk, as GRUB's ls does: names (directories end in /), or with "
+                + "-l one line each: DIR or the size, the modification time (UTC, YYYYMMDDhhmmss) and the name. "
+                + "A bare device, e.g. (hd0,gpt2), describes its filesystem; no argument lists the devices."})
+public final class LsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    @ParentCommand
+    JgrubCommand parent;
+
+    @Option(names = "-l", description = "Long format: size and time.")
+    boolean longFormat;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "(DEVICE)/path, e.g. (hd0,gpt2)/boot")
+    String path;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        try (Disks disks = parent.disks().open()) {
+            if (path == null) {
+                StringBuilder b = new StringBuilder();
+                for (BlockDevice d : disks.allDevices()) {
+                    b.append('(').append(d.name()).append(") ");
+                }
+                out.println(b.toString().strip());
+                return 0;
+            }
+            DevicePath dp = DevicePath.parse(path).onRoot(parent.root());
+            FileSystem fs = disks.requireFileSystem(dp);
+            if (dp.path().isEmpty()) {
+                out.println("Device " + fs.device().name() + ": Filesystem type " + fs.typeName()
+                        + fs.label().map(l -> " - Label `" + l + "'").orElse("")
+                        + fs.uuid().map(u -> ", UUID " + u).orElse("") + " - Total size " + (fs.device().size() / 1024)
+                        + "KiB");
+                return 0;
+            }
+            Node node = PathResolver.resolve(fs, dp.path(), PathResolver.FinalLink.FOLLOW);
+            if (node.type() != NodeType.DIRECTORY) {
+                out.println(longFormat ? line(node, lastName(dp.path())) : lastName(dp.path()));
+                return 0;
+            }
+            StringBuilder shortList = new StringBuilder();
+            for (DirEntry e : node.list()) {
+                if (longFormat) {
+                    Node child = fs.node(e.id());
+                    out.println(line(child, e.name() + (child.type() == NodeType.DIRECTORY ? "/" : "")));
+                } else {
+                    shortList.append(e.name()).append(e.type() == NodeType.DIRECTORY ? "/" : "").append(' ');
+                }
+            }
+            if (!longFormat) {
+                out.println(shortList);
+            }
+            return 0;
+        }
+    }
+
+    private static String line(Node n, String name) {
+        String size = n.type() == NodeType.DIRECTORY ? "DIR" : Long.toString(n.size());
+        return String.format("%-12s %s %s", size, STAMP.format(Instant.ofEpochSecond(n.mtime())), name);
+    }
+
+    private static String lastName(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,120 @@
+package org.jgrub.core.disk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jgrub.core.error.JgrubException;
+import org.jgrub.core.error.UsageException;
+import org.jgrub.core.fs.FileSystem;
+import org.jgrub.core.fs.FileSystems;
+
+/**
+ * The guest's drives, opened read-only, with their partitions and filesystems found on demand
+ * and remembered: what a {@link DevicePath} names.
+ */
+public final class Disks implements AutoCloseable {
+    private final Map<String, ImageFile> drives = new LinkedHashMap<>();
+    private final Map<String, List<Partition>> partitions = new HashMap<>();
+    private final Map<String, Optional<FileSystem>> fileSystems = new HashMap<>();
+
+    private Disks() {}
+
+    public static Disks open(DeviceMap map) throws UsageException {
+        Disks d = new Disks();
+        try {
+            for (var e : map.drives().entrySet()) {
+                d.drives.put(e.getKey(), ImageFile.open(e.getKey(), e.getValue()));
+            }
+        } catch (UsageException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+        return d;
+    }
+
+    public List<String> driveNames() {
+        return List.copyOf(drives.keySet());
+    }
+
+    public ImageFile drive(String name) throws UsageException {
+        ImageFile f = drives.get(name);
+        if (f == null) {
+            throw new UsageException("no such disk `(" + name + ")'" + (drives.isEmpty()
+                    ? " (no disk was given: use -d IMAGE or -m DEVICE.MAP)"
+                    : " (disks: " + String.join(", ", drives.keySet().stream().map(n -> "(" + n + ")").toList()) + ")"));
+        }
+        return f;
+    }
+
+    /** Every partition of a drive, parents first (cached). */
+    public List<Partition> partitions(String drive) throws JgrubException {
+        List<Partition> p = partitions.get(drive);
+        if (p == null) {
+            p = PartitionScanner.scan(drive(drive));
+            partitions.put(drive, p);
+        }
+        return p;
+    }
+
+    /** The device a path names: the drive itself or one of its (nested) partitions. */
+    public BlockDevice device(DevicePath path) throws JgrubException {
+        if (path.drive() == null) {
+            throw new UsageException("`" + path.path() + "' names no device; write it as (hd0,gpt2)" + path.path());
+        }
+        BlockDevice current = drive(path.drive());
+        String prefix = path.drive();
+        for (String part : path.partitions()) {
+            BlockDevice match = null;
+            for (Partition p : partitions(path.drive())) {
+                if (p.parent() != current) {
+                    continue;
+                }
+                PartitionEntry e = p.entry();
+                if (part.equals(e.scheme() + e.number()) || part.equals(Integer.toString(e.number()))) {
+                    match = p;
+                    break;
+                }
+            }
+            if (match == null) {
+                throw new UsageException("no partition `" + part + "' on (" + prefix + ")");
+            }
+            current = match;
+            prefix = current.name();
+        }
+        return current;
+    }
+
+    /** The filesystem on a device, or empty when none is recognised (cached). */
+    public Optional<FileSystem> fileSystem(BlockDevice device) throws JgrubException {
+        Optional<FileSystem> fs = fileSystems.get(device.name());
+        if (fs == null) {
+            fs = FileSystems.probe(device);
+            fileSystems.put(device.name(), fs);
+        }
+        return fs;
+    }
+
+    /** The filesystem a path's device holds, or an error naming the device. */
+    public FileSystem requireFileSystem(DevicePath path) throws JgrubException {
+        BlockDevice dev = device(path);
+        return fileSystem(dev).orElseThrow(() -> new JgrubException("unknown filesystem on (" + dev.name() + ")"));
+    }
+
+    /** Every device: each drive followed by its partitions. */
+    public List<BlockDevice> allDevices() throws JgrubException {
+        List<BlockDevice> out = new ArrayList<>();
+        for (String d : drives.keySet()) {
+            out.add(drives.get(d));
+            out.addAll(partitions(d));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        drives.values().forEach(ImageFile::close);
+    }
+}
