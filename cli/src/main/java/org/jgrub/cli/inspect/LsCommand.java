@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code jgrub -d disk.img ls [-l] (hd0,gpt2)/boot}: GRUB's {@code ls}, in grub-fstest's format. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = {"List a directory on a guest disk, as GRUB's ls does: names (directories end in /), or with "
-                + "-l one line each: DIR or the size, the modification time (UTC, YYYYMMDDhhmmss) and the name. "
+                + "-l one line each: DIR or the size, the modification time (UTC, YYYYMMDDhhmmss) and the name "
+                + "(a symlink shows its target file's size; links to directories are left out, as in GRUB). "
                 + "A bare device, e.g. (hd0,gpt2), describes its filesystem; no argument lists the devices."})
 public final class LsCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -66,6 +67,14 @@ public final class LsCommand implements Callable<Integer> {
             for (DirEntry e : node.list()) {
                 if (longFormat) {
                     Node child = fs.node(e.id());
+                    if (child.type() == NodeType.SYMLINK) {
+                        // As GRUB's ls -l: a link shows its target file's size; links to
+                        // directories and dangling links are left out.
+                        child = followOrNull(fs, dp.path() + "/" + e.name());
+                        if (child == null || child.type() == NodeType.DIRECTORY) {
+                            continue;
+                        }
+                    }
                     out.println(line(child, e.name() + (child.type() == NodeType.DIRECTORY ? "/" : "")));
                 } else {
                     shortList.append(e.name()).append(e.type() == NodeType.DIRECTORY ? "/" : "").append(' ');
@@ -75,6 +84,14 @@ public final class LsCommand implements Callable<Integer> {
                 out.println(shortList);
             }
             return 0;
+        }
+    }
+
+    private static Node followOrNull(FileSystem fs, String path) {
+        try {
+            return PathResolver.resolve(fs, path, PathResolver.FinalLink.FOLLOW);
+        } catch (org.jgrub.core.error.JgrubException e) {
+            return null;
         }
     }
 
