@@ -2,7 +2,8 @@
 # Installs the Debian packages jgrub and its tests need, when they are missing:
 # QEMU (the qemu backend, every boot test), e2fsprogs (mke2fs -d, debugfs: ext test images),
 # gdisk/fdisk (sgdisk, sfdisk: partition tables), grub-common (grub-fstest: the reference reader),
-# and the compressors whose output the decompression tests read.
+# busybox-static (the boot tests' initramfs) and the compressors whose output the
+# decompression tests read. The boot tests' kernel comes from scripts/fetch-test-kernel.sh.
 set -euo pipefail
 
 need=()
@@ -16,6 +17,7 @@ have xz || need+=(xz-utils)
 have zstd || need+=(zstd)
 have bzip2 || need+=(bzip2)
 have gzip || need+=(gzip)
+[ -x /bin/busybox ] || need+=(busybox-static)
 have java || need+=(openjdk-17-jdk-headless)
 have mvn || need+=(maven)
 

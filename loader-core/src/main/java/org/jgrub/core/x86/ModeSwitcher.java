@@ -31,6 +31,13 @@ public final class ModeSwitcher {
     public static final long PROTECTED_MODE_TSS_BASE = 0x1000;
     public static final long PROTECTED_MODE_TSS_LIMIT = 0x67;
 
+    /**
+     * The GDT the Linux boot protocol asks for (Documentation/arch/x86/boot.rst, "64-bit BOOT
+     * PROTOCOL"): flat 4 GiB descriptors at {@code __BOOT_CS} (0x10, here a 64-bit code segment)
+     * and {@code __BOOT_DS} (0x18).
+     */
+    public static final Gdt LINUX_LONG_MODE_GDT = Gdt.of(0L, 0L, 0x00af9b000000ffffL, 0x00cf93000000ffffL);
+
     private static final Register[] DATA_SEGMENTS = {Register.DS, Register.ES, Register.FS, Register.GS, Register.SS};
 
     private ModeSwitcher() {}
@@ -64,6 +71,25 @@ public final class ModeSwitcher {
                 .set(Register.RFLAGS, Rflags.RESERVED_1)
                 .set(Register.RSP, rsp.value())
                 .set(Register.RIP, rip.value());
+    }
+
+    /**
+     * 64-bit long mode for the Linux 64-bit boot protocol: as {@link #longMode64} but with the
+     * protocol's selectors, CS {@code __BOOT_CS} 0x10 (0, 4 GiB, 0xA09B) and DS/ES/FS/GS/SS
+     * {@code __BOOT_DS} 0x18 (0, 4 GiB, 0xC093), and GDTR pointing at {@link #LINUX_LONG_MODE_GDT}.
+     */
+    public static VcpuState.Builder linuxLongMode64(GuestAddress rip, GuestAddress rsp, GuestAddress cr3,
+                                                    GuestAddress gdtBase) {
+        VcpuState.Builder b = longMode64(rip, rsp, cr3, gdtBase)
+                .segment(Register.CS, Segment.of(PROTECTED_MODE_CS, 0, 0xffff_ffffL, AccessRights.G | AccessRights.L
+                        | AccessRights.P | AccessRights.S | AccessRights.TYPE_CODE | AccessRights.TYPE_RW
+                        | AccessRights.TYPE_ACCESSED))
+                .table(Register.GDTR, new DescriptorTable(gdtBase.value(), LINUX_LONG_MODE_GDT.limit()));
+        for (Register r : DATA_SEGMENTS) {
+            b.segment(r, Segment.of(PROTECTED_MODE_DS, 0, 0xffff_ffffL, AccessRights.G | AccessRights.DB
+                    | AccessRights.P | AccessRights.S | AccessRights.TYPE_RW | AccessRights.TYPE_ACCESSED));
+        }
+        return b;
     }
 
     /**
