@@ -39,6 +39,9 @@ public final class ProbeCommand implements Callable<Integer> {
                     problems++;
                     continue;
                 }
+                for (String note : disks.notes(drive)) {
+                    out.println("  note: " + note);
+                }
                 if (parts.isEmpty()) {
                     problems += describe(out, disks, d, "  no partition table;");
                 }

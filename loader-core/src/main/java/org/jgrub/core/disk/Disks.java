@@ -18,6 +18,7 @@ import org.jgrub.core.fs.FileSystems;
 public final class Disks implements AutoCloseable {
     private final Map<String, ImageFile> drives = new LinkedHashMap<>();
     private final Map<String, List<Partition>> partitions = new HashMap<>();
+    private final Map<String, List<String>> notes = new HashMap<>();
     private final Map<String, Optional<FileSystem>> fileSystems = new HashMap<>();
 
     private Disks() {}
@@ -53,10 +54,18 @@ public final class Disks implements AutoCloseable {
     public List<Partition> partitions(String drive) throws JgrubException {
         List<Partition> p = partitions.get(drive);
         if (p == null) {
-            p = PartitionScanner.scan(drive(drive));
+            List<String> found = new ArrayList<>();
+            p = PartitionScanner.scan(drive(drive), found::add);
             partitions.put(drive, p);
+            notes.put(drive, List.copyOf(found));
         }
         return p;
+    }
+
+    /** What scanning a drive's partition tables noticed (e.g. that the backup GPT was used). */
+    public List<String> notes(String drive) throws JgrubException {
+        partitions(drive);
+        return notes.get(drive);
     }
 
     /** The device a path names: the drive itself or one of its (nested) partitions. */
