@@ -21,14 +21,27 @@ import picocli.CommandLine.Parameters;
             "This version has the foundation only: 'jgrub demo' loads the seed article's 64-bit program and runs "
                     + "it; 'jgrub exec-state DIR' runs a dump. Loading a guest's own disks and configuration "
                     + "arrives in a later version."},
-        subcommands = {DemoCommand.class, ExecStateCommand.class, ProbeCommand.class, LsCommand.class,
-            CatCommand.class, CpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success (with qemu: QEMU's own status)",
             "1:an error, reported in one line",
             "2:bad usage"})
 public final class JgrubCommand implements Callable<Integer> {
+    /** The subcommands, by name. Main registers only the one a command line uses (picocli builds each
+     * command's model by reflection, which costs start-up time), and all of them for help. */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("demo", DemoCommand::new);
+        m.put("exec-state", ExecStateCommand::new);
+        m.put("probe", ProbeCommand::new);
+        m.put("ls", LsCommand::new);
+        m.put("cat", CatCommand::new);
+        m.put("cp", CpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @Mixin
     VmOptions vm;
 

@@ -25,6 +25,12 @@ public final class Main {
     public static int run(String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new JgrubCommand());
+        String sub = subcommandOf(args);
+        for (var e : JgrubCommand.SUBCOMMANDS.entrySet()) {
+            if (sub == null || sub.equals(e.getKey())) {
+                cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             if (debug) {
@@ -44,6 +50,34 @@ public final class Main {
             return ex instanceof UsageException ? EXIT_USAGE : EXIT_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** Options of the main command that take a value: their value is never a subcommand name. */
+    private static final java.util.Set<String> TAKES_VALUE = java.util.Set.of("-M", "--memory", "--vmm", "--dump-dir",
+            "-c", "--cons-dev", "--accel", "-d", "--disk", "-m", "--device-map", "-r", "--root");
+
+    /**
+     * The subcommand a command line names, as picocli will find it (the first argument equal to
+     * a subcommand's name that is not an option's value); null when there is none.
+     */
+    static String subcommandOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (TAKES_VALUE.contains(a)) {
+                i++;
+                continue;
+            }
+            if (JgrubCommand.SUBCOMMANDS.containsKey(a)) {
+                return a;
+            }
+            if (!a.startsWith("-")) {
+                return null; // the VM name: everything after it belongs to the main command
+            }
+        }
+        return null;
     }
 
     /** The one line for an exception: ours carry a complete message; anything else is a bug. */
