@@ -20,6 +20,16 @@ public final class Disks implements AutoCloseable {
     private final Map<String, List<Partition>> partitions = new HashMap<>();
     private final Map<String, List<String>> notes = new HashMap<>();
     private final Map<String, Optional<FileSystem>> fileSystems = new HashMap<>();
+    private org.jgrub.core.fs.host.HostFileSystem host;
+
+    /**
+     * Makes grub-bhyve's {@code (host)} device available: the host's files under {@code base},
+     * read-only. Only for {@code -r host}, where the configuration itself lives on the host.
+     */
+    public void enableHost(java.nio.file.Path base) {
+        host = new org.jgrub.core.fs.host.HostFileSystem(base);
+        fileSystems.put(org.jgrub.core.fs.host.HostFileSystem.DEVICE, Optional.of(host));
+    }
 
     private Disks() {}
 
@@ -72,6 +82,12 @@ public final class Disks implements AutoCloseable {
     public BlockDevice device(DevicePath path) throws JgrubException {
         if (path.drive() == null) {
             throw new UsageException("`" + path.path() + "' names no device; write it as (hd0,gpt2)" + path.path());
+        }
+        if (path.drive().equals(org.jgrub.core.fs.host.HostFileSystem.DEVICE)) {
+            if (host == null || !path.partitions().isEmpty()) {
+                throw new UsageException("the (host) device exists only with -r host, and has no partitions");
+            }
+            return host.device();
         }
         BlockDevice current = drive(path.drive());
         String prefix = path.drive();
