@@ -53,11 +53,31 @@ public final class ConfigLocator {
     /** The first configuration found, searching devices in jgrub's order. */
     public Optional<Found> search() throws JgrubException {
         for (DevicePath dev : candidates()) {
-            for (Kind kind : Kind.values()) {
-                Optional<Found> f = on(dev, kind);
-                if (f.isPresent()) {
-                    return f;
-                }
+            Optional<Found> f = searchOn(dev);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first configuration on one device (GRUB 2 config, BLS entries, then GRUB legacy). */
+    public Optional<Found> searchOn(DevicePath dev) {
+        for (Kind kind : Kind.values()) {
+            Optional<Found> f = on(dev, kind);
+            if (f.isPresent()) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first device, in jgrub's order, that holds {@code path} as a GRUB 2 config. */
+    public Optional<Found> searchFor(String path) throws JgrubException {
+        for (DevicePath dev : candidates()) {
+            looked.add(dev.device() + path);
+            if (files.exists(path, dev, NodeType.FILE)) {
+                return Optional.of(new Found(dev, path, Kind.GRUB_CFG));
             }
         }
         return Optional.empty();
