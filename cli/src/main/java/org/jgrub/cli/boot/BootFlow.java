@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.jgrub.cli.grub.MenuEntry;
 import org.jgrub.core.disk.DevicePath;
 import org.jgrub.core.disk.Disks;
 import org.jgrub.core.error.JgrubException;
@@ -57,7 +56,15 @@ public final class BootFlow {
             }
             return session.boot(backend, config);
         }
-        ConfigLocator.Found found = locate(choice);
+        Optional<ConfigLocator.Found> located = locate(choice);
+        if (located.isEmpty()) {
+            // GRUB drops to its prompt; from a pipe the prompt reads it and ends at its end.
+            messages.println("jgrub: no GRUB configuration found; looked at " + String.join(", ", looked)
+                    + (System.console() != null ? "" : "; reading GRUB commands from standard input"));
+            return prompt(stdin, backend, config, "no GRUB configuration found and standard input ended without"
+                    + " `boot'; nothing was handed over");
+        }
+        ConfigLocator.Found found = located.get();
         messages.println("jgrub: using " + found.describe());
         grub.loadConfig(found);
         boolean loaded;
@@ -67,11 +74,30 @@ public final class BootFlow {
                 throw new JgrubException("menu entry `" + unattended.entry() + "' did not load a kernel");
             }
         } else {
-            Optional<MenuEntry> picked = MenuScreen.pick(grub.interpreter(), console, messages);
-            loaded = picked.isPresent() ? grub.run(picked.get()) : grub.runDefault();
-            if (!loaded) {
-                throw new JgrubException("the " + (picked.isPresent() ? "chosen" : "default") + " entry did not load a kernel");
+            MenuScreen.Choice picked = MenuScreen.choose(grub.interpreter(), console, messages);
+            if (picked.prompt()) {
+                return prompt(stdin, backend, config, "the prompt ended without `boot'; nothing was handed over");
             }
+            loaded = picked.entry() != null ? grub.run(picked.entry()) : grub.runDefault();
+            if (!loaded) {
+                throw new JgrubException("the " + (picked.entry() != null ? "chosen" : "default")
+                        + " entry did not load a kernel");
+            }
+        }
+        return session.boot(backend, config);
+    }
+
+    private final java.util.List<String> looked = new java.util.ArrayList<>();
+
+    private int prompt(InputStream stdin, VmBackend backend, VmConfig config, String noBoot) throws JgrubException {
+        Prompt.End end;
+        try {
+            end = new Prompt(grub.interpreter(), console).run(stdin);
+        } catch (java.io.IOException e) {
+            throw new JgrubException("prompt: " + e.getMessage(), e);
+        }
+        if (end != Prompt.End.BOOT) {
+            throw new JgrubException(noBoot);
         }
         return session.boot(backend, config);
     }
@@ -80,7 +106,7 @@ public final class BootFlow {
         return device.startsWith("(") ? device.substring(1, device.length() - 1) : device;
     }
 
-    private ConfigLocator.Found locate(ConfigChoice c) throws JgrubException {
+    private Optional<ConfigLocator.Found> locate(ConfigChoice c) throws JgrubException {
         ConfigLocator locator = new ConfigLocator(files);
         if (c.grubDir() != null || c.grubCfg() != null) {
             String dir = c.grubDir() != null ? c.grubDir() : "/boot/grub";
@@ -89,14 +115,15 @@ public final class BootFlow {
                 if (!files.exists(path, c.root(), org.jgrub.core.fs.NodeType.FILE)) {
                     throw new JgrubException("no configuration at " + c.root().device() + path);
                 }
-                return new ConfigLocator.Found(c.root(), path, ConfigLocator.Kind.GRUB_CFG);
+                return Optional.of(new ConfigLocator.Found(c.root(), path, ConfigLocator.Kind.GRUB_CFG));
             }
-            return locator.searchFor(path).orElseThrow(() -> new JgrubException("no device holds " + path
-                    + " (looked at " + String.join(", ", locator.looked()) + ")"));
+            Optional<ConfigLocator.Found> f = locator.searchFor(path);
+            looked.addAll(locator.looked());
+            return f;
         }
         Optional<ConfigLocator.Found> f = c.root() != null ? locator.searchOn(c.root()) : locator.search();
-        return f.orElseThrow(() -> new JgrubException("no GRUB configuration found; looked at "
-                + String.join(", ", locator.looked()) + " (use -r, --grub-dir and -g, or --script)"));
+        looked.addAll(locator.looked());
+        return f;
     }
 
     private static String readScript(String script, InputStream stdin) throws UsageException {

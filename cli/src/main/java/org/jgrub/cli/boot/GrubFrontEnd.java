@@ -35,6 +35,7 @@ public final class GrubFrontEnd {
         for (String name : List.of("initrd", "initrd16", "initrdefi")) {
             grub.commands().register(name, this::initrd);
         }
+        PromptCommands.register(grub, files);
         grub.commands().register("boot", (ctx, args) -> {
             if (!session.hasKernel()) {
                 throw new GrubError(GrubError.BAD_DEVICE, "you need to load the kernel first");

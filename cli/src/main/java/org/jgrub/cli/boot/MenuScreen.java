@@ -2,7 +2,6 @@ package org.jgrub.cli.boot;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Optional;
 import org.jgrub.cli.grub.DefaultChoice;
 import org.jgrub.cli.grub.GrubInterpreter;
 import org.jgrub.cli.grub.Menu;
@@ -20,26 +19,32 @@ import org.jline.utils.NonBlockingReader;
 public final class MenuScreen {
     private MenuScreen() {}
 
-    /** The entry the user chose, or empty for "the default entry" (run with GRUB's fallbacks). */
-    public static Optional<MenuEntry> pick(GrubInterpreter grub, PrintStream console, PrintStream messages) {
+    /** What the user asked for: an entry (maybe edited), the default, or the prompt. */
+    public record Choice(MenuEntry entry, boolean prompt) {
+        static final Choice DEFAULT = new Choice(null, false);
+        static final Choice PROMPT = new Choice(null, true);
+    }
+
+    /** The user's choice; {@link Choice#DEFAULT} without a terminal or when the countdown ends. */
+    public static Choice choose(GrubInterpreter grub, PrintStream console, PrintStream messages) {
         Menu menu = grub.menu();
         DefaultChoice def = grub.resolveDefault();
         if (def == null) {
-            return Optional.empty();
+            return Choice.DEFAULT;
         }
         if (System.console() == null) {
             messages.println("jgrub: no terminal: booting the default entry, '" + def.entry().title() + "'");
-            return Optional.empty();
+            return Choice.DEFAULT;
         }
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
             return interact(t, menu, def.index(), grub.timeout());
         } catch (IOException e) {
             messages.println("jgrub: cannot use the terminal (" + e.getMessage() + "): booting the default entry");
-            return Optional.empty();
+            return Choice.DEFAULT;
         }
     }
 
-    private static Optional<MenuEntry> interact(Terminal t, Menu menu, int selected, int timeout) throws IOException {
+    private static Choice interact(Terminal t, Menu menu, int selected, int timeout) throws IOException {
         Attributes saved = t.enterRawMode();
         try {
             NonBlockingReader in = t.reader();
@@ -48,7 +53,7 @@ public final class MenuScreen {
             while (true) {
                 draw(t, menu, selected, counting ? remaining : -1);
                 if (counting && remaining <= 0) {
-                    return Optional.empty();
+                    return Choice.DEFAULT;
                 }
                 int c = in.read(counting ? 1000 : 0);
                 if (c == NonBlockingReader.READ_EXPIRED) {
@@ -57,10 +62,17 @@ public final class MenuScreen {
                 }
                 counting = false;
                 if (c == '\r' || c == '\n') {
-                    return Optional.of(menu.get(selected));
+                    return new Choice(menu.get(selected), false);
                 }
                 if (c >= '0' && c <= '9' && c - '0' < menu.size()) {
-                    return Optional.of(menu.get(c - '0'));
+                    return new Choice(menu.get(c - '0'), false);
+                }
+                if (c == 'c') {
+                    return Choice.PROMPT;
+                }
+                if (c == 'e' && !menu.get(selected).submenu()) {
+                    t.setAttributes(saved);
+                    return new Choice(edit(t, menu.get(selected)), false);
                 }
                 if (c == 27 && in.read(50) == '[') {
                     int k = in.read(50);
@@ -82,9 +94,34 @@ public final class MenuScreen {
         }
     }
 
+    /**
+     * GRUB's entry editor, line by line: each line of the body comes back for editing (Enter keeps
+     * it), then the edited entry boots. A line edited to "." ends the body there.
+     */
+    private static MenuEntry edit(Terminal t, MenuEntry e) {
+        org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(t).build();
+        t.writer().println("\u001b[H\u001b[2J  Editing '" + e.title() + "': Enter keeps a line; a line '.' ends the entry;"
+                + " it boots after its last line.");
+        StringBuilder body = new StringBuilder();
+        for (String line : e.body().strip().split("\n")) {
+            String edited;
+            try {
+                edited = reader.readLine("  ", null, line);
+            } catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException stop) {
+                break;
+            }
+            if (edited.strip().equals(".")) {
+                break;
+            }
+            body.append(edited).append('\n');
+        }
+        return new MenuEntry(e.title(), e.id(), e.classes(), e.users(), e.hotkey(), e.unrestricted(), e.args(),
+                body.toString(), false, e.file(), e.line());
+    }
+
     private static void draw(Terminal t, Menu menu, int selected, int remaining) {
         StringBuilder b = new StringBuilder("\u001b[H\u001b[2J");
-        b.append("  jgrub: use the arrow keys (or a digit) and Enter to choose an entry.\r\n\r\n");
+        b.append("  jgrub: arrows (or a digit) and Enter boot an entry; 'e' edits it first, 'c' opens a prompt.\r\n\r\n");
         for (int i = 0; i < menu.size(); i++) {
             MenuEntry e = menu.get(i);
             b.append(i == selected ? " *" : "  ").append(i).append(' ').append(e.title())

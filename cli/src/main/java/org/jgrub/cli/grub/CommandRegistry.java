@@ -42,6 +42,13 @@ public final class CommandRegistry {
         return Optional.ofNullable(weak.get(name));
     }
 
+    /** Every command name, sorted (for help and completion). */
+    public java.util.SortedSet<String> names() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(commands.keySet());
+        all.addAll(weak.keySet());
+        return all;
+    }
+
     public boolean contains(String name) {
         return commands.containsKey(name) || weak.containsKey(name);
     }

@@ -1,15 +1,11 @@
 package org.jgrub.cli.inspect;
 
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.jgrub.cli.JgrubCommand;
 import org.jgrub.core.disk.BlockDevice;
 import org.jgrub.core.disk.DevicePath;
 import org.jgrub.core.disk.Disks;
-import org.jgrub.core.fs.DirEntry;
 import org.jgrub.core.fs.FileSystem;
 import org.jgrub.core.fs.Node;
 import org.jgrub.core.fs.NodeType;
@@ -26,8 +22,6 @@ import picocli.CommandLine.Parameters;
                 + "(a symlink shows its target file's size; links to directories are left out, as in GRUB). "
                 + "A bare device, e.g. (hd0,gpt2), describes its filesystem; no argument lists the devices."})
 public final class LsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-
     @ParentCommand
     JgrubCommand parent;
 
@@ -52,52 +46,21 @@ public final class LsCommand implements Callable<Integer> {
             DevicePath dp = DevicePath.parse(path).onRoot(parent.root());
             FileSystem fs = disks.requireFileSystem(dp);
             if (dp.path().isEmpty()) {
-                out.println("Device " + fs.device().name() + ": Filesystem type " + fs.typeName()
-                        + fs.label().map(l -> " - Label `" + l + "'").orElse("")
-                        + fs.uuid().map(u -> ", UUID " + u).orElse("") + " - Total size " + (fs.device().size() / 1024)
-                        + "KiB");
+                out.println(Listing.device(fs));
                 return 0;
             }
             Node node = PathResolver.resolve(fs, dp.path(), PathResolver.FinalLink.FOLLOW);
             if (node.type() != NodeType.DIRECTORY) {
-                out.println(longFormat ? line(node, lastName(dp.path())) : lastName(dp.path()));
+                out.println(longFormat ? Listing.line(node, lastName(dp.path())) : lastName(dp.path()));
                 return 0;
             }
-            StringBuilder shortList = new StringBuilder();
-            for (DirEntry e : node.list()) {
-                if (longFormat) {
-                    Node child = fs.node(e.id());
-                    if (child.type() == NodeType.SYMLINK) {
-                        // As GRUB's ls -l: a link shows its target file's size; links to
-                        // directories and dangling links are left out.
-                        child = followOrNull(fs, dp.path() + "/" + e.name());
-                        if (child == null || child.type() == NodeType.DIRECTORY) {
-                            continue;
-                        }
-                    }
-                    out.println(line(child, e.name() + (child.type() == NodeType.DIRECTORY ? "/" : "")));
-                } else {
-                    shortList.append(e.name()).append(e.type() == NodeType.DIRECTORY ? "/" : "").append(' ');
-                }
-            }
-            if (!longFormat) {
-                out.println(shortList);
+            if (longFormat) {
+                out.print(Listing.longLines(fs, dp.path(), node.list()));
+            } else {
+                out.println(Listing.names(node.list()));
             }
             return 0;
         }
-    }
-
-    private static Node followOrNull(FileSystem fs, String path) {
-        try {
-            return PathResolver.resolve(fs, path, PathResolver.FinalLink.FOLLOW);
-        } catch (org.jgrub.core.error.JgrubException e) {
-            return null;
-        }
-    }
-
-    private static String line(Node n, String name) {
-        String size = n.type() == NodeType.DIRECTORY ? "DIR" : Long.toString(n.size());
-        return String.format("%-12s %s %s", size, STAMP.format(Instant.ofEpochSecond(n.mtime())), name);
     }
 
     private static String lastName(String path) {
