@@ -6,7 +6,6 @@ import org.jgrub.cli.grub.BootAttempt;
 import org.jgrub.cli.grub.GrubContext;
 import org.jgrub.cli.grub.GrubError;
 import org.jgrub.cli.grub.GrubInterpreter;
-import org.jgrub.cli.grub.GrubPath;
 import org.jgrub.cli.grub.MenuEntry;
 import org.jgrub.cli.grub.RunResult;
 import org.jgrub.core.disk.DevicePath;
@@ -64,9 +63,10 @@ public final class GrubFrontEnd {
         if (args.isEmpty()) {
             throw GrubError.badArgument("filename expected");
         }
-        GrubPath kernel = ctx.resolve(args.get(0));
+        ctx.resolve(args.get(0)); // GRUB's file-name checks
         try {
-            session.linux(kernel.toString(), args.subList(1, args.size()), root(ctx));
+            // BOOT_IMAGE= is the name as written (grub-core/loader/i386/linux.c passes argv[0]).
+            session.linux(args.get(0), args.subList(1, args.size()), root(ctx));
         } catch (JgrubException e) {
             throw DiskGrubHost.grubError(e);
         }
