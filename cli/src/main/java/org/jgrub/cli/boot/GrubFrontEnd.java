@@ -139,7 +139,7 @@ public final class GrubFrontEnd {
     /** Runs an entry the user picked. */
     public boolean run(MenuEntry entry) {
         try {
-            return report(grub.runEntry(entry));
+            return report(grub.runEntry(entry, MenuScreen.submenuChooser()));
         } catch (BootRequested boot) {
             return true;
         }

@@ -25,6 +25,21 @@ public final class MenuScreen {
         static final Choice PROMPT = new Choice(null, true);
     }
 
+    /** A chooser for submenus opened from the terminal menu (null without a terminal). */
+    public static org.jgrub.cli.grub.MenuChooser submenuChooser() {
+        if (System.console() == null) {
+            return null;
+        }
+        return (menu, defaultIndex, timeout) -> {
+            try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+                Choice c = interact(t, menu, defaultIndex, timeout);
+                return c.entry();
+            } catch (IOException e) {
+                return null;
+            }
+        };
+    }
+
     /** The user's choice; {@link Choice#DEFAULT} without a terminal or when the countdown ends. */
     public static Choice choose(GrubInterpreter grub, PrintStream console, PrintStream messages) {
         Menu menu = grub.menu();

@@ -207,6 +207,19 @@ public final class GrubInterpreter {
         return attempt(entry, false);
     }
 
+    /** Runs an entry the user chose; a submenu it opens is offered through {@code chooser}. */
+    public BootAttempt runEntry(MenuEntry entry, MenuChooser chooser) {
+        MenuChooser before = this.chooser;
+        this.chooser = chooser;
+        try {
+            return runEntry(entry);
+        } finally {
+            this.chooser = before;
+        }
+    }
+
+    private MenuChooser chooser;
+
     private BootAttempt attempt(MenuEntry e, boolean auto) {
         int before = ex.errors.size();
         List<MenuEntry> path = new ArrayList<>();
@@ -256,7 +269,9 @@ public final class GrubInterpreter {
         if (nested) {
             Menu m = ex.menu();
             if (m.size() > 0) {
-                enter(m.get(defaultIndex(m, ex.vars.get("default"))), auto, path);
+                int d = defaultIndex(m, ex.vars.get("default"));
+                MenuEntry picked = !auto && chooser != null ? chooser.choose(m, d, timeout()) : null;
+                enter(picked != null ? picked : m.get(d), auto, path);
             }
         }
         ex.vars.closeTo(depth);
