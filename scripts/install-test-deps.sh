@@ -2,7 +2,7 @@
 # Installs the Debian packages jgrub and its tests need, when they are missing:
 # QEMU (the qemu backend, every boot test), e2fsprogs (mke2fs -d, debugfs: ext test images),
 # gdisk/fdisk (sgdisk, sfdisk: partition tables), grub-common (grub-fstest: the reference reader),
-# busybox-static (the boot tests' initramfs) and the compressors whose output the
+# busybox-static (the boot tests' initramfs), gcc (the stand-in libvmmapi of the bhyve tests) and the compressors whose output the
 # decompression tests read. The boot tests' kernel comes from scripts/fetch-test-kernel.sh.
 set -euo pipefail
 
@@ -18,6 +18,7 @@ have zstd || need+=(zstd)
 have bzip2 || need+=(bzip2)
 have gzip || need+=(gzip)
 [ -x /bin/busybox ] || need+=(busybox-static)
+have gcc || need+=(gcc libc6-dev)
 have java || need+=(openjdk-17-jdk-headless)
 have mvn || need+=(maven)
 

@@ -54,8 +54,8 @@ public final class Main {
 
     /** Options of the main command that take a value: their value is never a subcommand name. */
     private static final java.util.Set<String> TAKES_VALUE = java.util.Set.of("-M", "--memory", "--vmm", "--dump-dir",
-            "-c", "--cons-dev", "--accel", "-d", "--disk", "-m", "--device-map", "-r", "--root", "--entry", "--script",
-            "--grub-dir", "-g", "--grub-cfg", "--linux-entry");
+            "--vmmapi-library", "-c", "--cons-dev", "--accel", "-d", "--disk", "-m", "--device-map", "-r", "--root",
+            "--entry", "--script", "--grub-dir", "-g", "--grub-cfg", "--linux-entry");
 
     /**
      * The subcommand a command line names, as picocli will find it (the first argument equal to

@@ -26,13 +26,19 @@ public final class VmOptions {
     Long memory;
 
     @Option(names = "--vmm", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "VM backend: qemu (run the guest in QEMU; the default except on FreeBSD) or dump (write "
-                    + "RAM and vCPU state to --dump-dir).")
+            description = "VM backend: bhyve (prepare a bhyve VM through libvmmapi for bhyve(8) to run; the "
+                    + "default on FreeBSD), qemu (run the guest in QEMU; the default elsewhere) or dump (write RAM "
+                    + "and vCPU state to --dump-dir).")
     String vmm;
 
     @Option(names = "--dump-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Where --vmm dump writes guest-ram.img and vcpu-state.txt (created if missing).")
     Path dumpDir;
+
+    @Option(names = "--vmmapi-library", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The libvmmapi --vmm bhyve uses (FreeBSD 13's or 14's API, found at run time). "
+                    + "Default: the system's libvmmapi.")
+    Path vmmapiLibrary;
 
     @Option(names = {"-c", "--cons-dev"}, paramLabel = "DEVICE", scope = ScopeType.INHERIT,
             description = "Send the guest's COM1 to DEVICE (a tty such as /dev/nmdm0A, or a file) instead of "
@@ -56,7 +62,7 @@ public final class VmOptions {
     public VmConfig config(String name, long defaultMemory) throws UsageException {
         Set<MemoryFlag> flags = wired ? EnumSet.of(MemoryFlag.WIRED) : EnumSet.noneOf(MemoryFlag.class);
         return new VmConfig(name, memory != null ? memory : defaultMemory, flags, ConsoleTarget.of(console), dumpDir,
-                accelerator(), debug ? s -> System.err.println("jgrub: " + s) : null);
+                accelerator(), debug ? s -> System.err.println("jgrub: " + s) : null, vmmapiLibrary);
     }
 
     Accelerator accelerator() throws UsageException {

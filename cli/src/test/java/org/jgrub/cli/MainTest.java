@@ -66,8 +66,11 @@ class MainTest {
     @Test
     void otherBadUsage() {
         assertOneLineError(run("--bogus"), "Unknown option");
-        assertOneLineError(run("demo", "--vmm", "nonesuch"), "unknown VM backend 'nonesuch' (available: dump, qemu)");
+        assertOneLineError(run("demo", "--vmm", "nonesuch"), "unknown VM backend 'nonesuch' (available: bhyve, dump, qemu)");
         assertOneLineError(run("demo", "--vmm", "dump"), "--vmm dump needs --dump-dir DIR");
+        String lib = dir.resolve("no/libvmmapi.so").toString();
+        assertOneLineError(run("demo", "--vmm", "bhyve", "--vmmapi-library", lib), "cannot load libvmmapi " + lib);
+        assertOneLineError(run("--vmmapi-library", lib, "--vmm", "bhyve", "demo"), "cannot load libvmmapi " + lib);
         assertOneLineError(run("demo", "--accel", "hvf"), "unknown accelerator 'hvf'");
         assertOneLineError(run(), "no VM name given");
         assertOneLineError(run("exec-state", dir.resolve("none").toString()), "no such file");

@@ -45,6 +45,15 @@ public final class BootFlow {
     /** Runs the front end; boots when an entry or the script loaded a kernel. Returns the exit status. */
     public int run(ConfigChoice choice, Unattended unattended, VmBackend backend, VmConfig config, InputStream stdin)
             throws JgrubException {
+        try {
+            return runFlow(choice, unattended, backend, config, stdin);
+        } catch (MenuScreen.Aborted stopped) {
+            throw new JgrubException(stopped.getMessage());
+        }
+    }
+
+    private int runFlow(ConfigChoice choice, Unattended unattended, VmBackend backend, VmConfig config,
+                        InputStream stdin) throws JgrubException {
         if (unattended.script() != null) {
             if (choice.root() != null) {
                 grub.interpreter().setVariable("root", strip(choice.root().device()));

@@ -19,6 +19,15 @@ import org.jline.utils.NonBlockingReader;
 public final class MenuScreen {
     private MenuScreen() {}
 
+    /** The user left the menu with Ctrl-C or Ctrl-D. */
+    public static final class Aborted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted() {
+            super("stopped at the menu; nothing was handed over", null, false, false);
+        }
+    }
+
     /** What the user asked for: an entry (maybe edited), the default, or the prompt. */
     public record Choice(MenuEntry entry, boolean prompt) {
         static final Choice DEFAULT = new Choice(null, false);
@@ -76,6 +85,10 @@ public final class MenuScreen {
                     continue;
                 }
                 counting = false;
+                if (c == 3 || c == 4 || c < 0) {
+                    // Ctrl-C / Ctrl-D (raw mode turns them into characters), or the terminal went away.
+                    throw new Aborted();
+                }
                 if (c == '\r' || c == '\n') {
                     return new Choice(menu.get(selected), false);
                 }
