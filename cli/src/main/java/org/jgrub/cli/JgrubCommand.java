@@ -124,10 +124,12 @@ public final class JgrubCommand implements Callable<Integer> {
             org.jgrub.cli.boot.BootSession session = new org.jgrub.cli.boot.BootSession(files, mode,
                     noConsole ? org.jgrub.formats.bzimage.KernelCommandLine.Console.AS_GIVEN
                             : org.jgrub.formats.bzimage.KernelCommandLine.Console.ADD_TTYS0);
-            org.jgrub.cli.boot.BootFlow flow = new org.jgrub.cli.boot.BootFlow(opened, session, files, System.out,
-                    System.err);
-            return flow.run(new org.jgrub.cli.boot.BootFlow.ConfigChoice(rootDevice, grubDir, grubCfg),
-                    new org.jgrub.cli.boot.BootFlow.Unattended(entry, script), backend, config, System.in);
+            try (org.jgrub.cli.boot.LoaderConsole console = org.jgrub.cli.boot.LoaderConsole.of(vm.console)) {
+                org.jgrub.cli.boot.BootFlow flow = new org.jgrub.cli.boot.BootFlow(opened, session, files, console,
+                        System.err);
+                return flow.run(new org.jgrub.cli.boot.BootFlow.ConfigChoice(rootDevice, grubDir, grubCfg),
+                        new org.jgrub.cli.boot.BootFlow.Unattended(entry, script), backend, config, System.in);
+            }
         }
     }
 

@@ -41,8 +41,9 @@ public final class VmOptions {
     Path vmmapiLibrary;
 
     @Option(names = {"-c", "--cons-dev"}, paramLabel = "DEVICE", scope = ScopeType.INHERIT,
-            description = "Send the guest's COM1 to DEVICE (a tty such as /dev/nmdm0A, or a file) instead of "
-                    + "this terminal.")
+            description = "A tty such as /dev/nmdm0A: jgrub's menu and prompt run there in raw mode, as in grub-bhyve "
+                    + "and bhyveload, and under qemu the guest's COM1 too. A plain file receives only the guest's "
+                    + "COM1 output (qemu).")
     Path console;
 
     @Option(names = "--accel", paramLabel = "ACCEL", scope = ScopeType.INHERIT,

@@ -30,10 +30,10 @@ public final class BootFlow {
     private final GuestFiles files;
     private final BootSession session;
     private final GrubFrontEnd grub;
-    private final PrintStream console;
+    private final LoaderConsole console;
     private final PrintStream messages;
 
-    public BootFlow(Disks disks, BootSession session, GuestFiles files, PrintStream console, PrintStream messages) {
+    public BootFlow(Disks disks, BootSession session, GuestFiles files, LoaderConsole console, PrintStream messages) {
         this.disks = disks;
         this.files = files;
         this.session = session;
@@ -69,8 +69,8 @@ public final class BootFlow {
         if (located.isEmpty()) {
             // GRUB drops to its prompt; from a pipe the prompt reads it and ends at its end.
             messages.println("jgrub: no GRUB configuration found; looked at " + String.join(", ", looked)
-                    + (System.console() != null ? "" : "; reading GRUB commands from standard input"));
-            return prompt(stdin, backend, config, "no GRUB configuration found and standard input ended without"
+                    + (console.interactive() ? "" : "; reading GRUB commands from standard input"));
+            return prompt(backend, config, "no GRUB configuration found and standard input ended without"
                     + " `boot'; nothing was handed over");
         }
         ConfigLocator.Found found = located.get();
@@ -85,7 +85,7 @@ public final class BootFlow {
         } else {
             MenuScreen.Choice picked = MenuScreen.choose(grub.interpreter(), console, messages);
             if (picked.prompt()) {
-                return prompt(stdin, backend, config, "the prompt ended without `boot'; nothing was handed over");
+                return prompt(backend, config, "the prompt ended without `boot'; nothing was handed over");
             }
             loaded = picked.entry() != null ? grub.run(picked.entry()) : grub.runDefault();
             if (!loaded) {
@@ -98,10 +98,10 @@ public final class BootFlow {
 
     private final java.util.List<String> looked = new java.util.ArrayList<>();
 
-    private int prompt(InputStream stdin, VmBackend backend, VmConfig config, String noBoot) throws JgrubException {
+    private int prompt(VmBackend backend, VmConfig config, String noBoot) throws JgrubException {
         Prompt.End end;
         try {
-            end = new Prompt(grub.interpreter(), console).run(stdin);
+            end = new Prompt(grub.interpreter(), console).run();
         } catch (java.io.IOException e) {
             throw new JgrubException("prompt: " + e.getMessage(), e);
         }

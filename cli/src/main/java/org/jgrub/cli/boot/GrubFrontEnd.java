@@ -21,13 +21,15 @@ public final class GrubFrontEnd {
     private final GrubInterpreter grub;
     private final BootSession session;
     private final PrintStream console;
+    private final LoaderConsole loaderConsole;
     private final GuestFiles files;
 
-    public GrubFrontEnd(GuestFiles files, BootSession session, PrintStream console) {
+    public GrubFrontEnd(GuestFiles files, BootSession session, LoaderConsole console) {
         this.files = files;
         this.session = session;
-        this.console = console;
-        this.grub = new GrubInterpreter(new DiskGrubHost(files, console));
+        this.loaderConsole = console;
+        this.console = console.out();
+        this.grub = new GrubInterpreter(new DiskGrubHost(files, this.console));
         for (String name : List.of("linux", "linux16", "linuxefi")) {
             grub.commands().register(name, this::linux);
         }
@@ -139,7 +141,7 @@ public final class GrubFrontEnd {
     /** Runs an entry the user picked. */
     public boolean run(MenuEntry entry) {
         try {
-            return report(grub.runEntry(entry, MenuScreen.submenuChooser()));
+            return report(grub.runEntry(entry, MenuScreen.submenuChooser(loaderConsole)));
         } catch (BootRequested boot) {
             return true;
         }

@@ -8,7 +8,6 @@ import org.jgrub.cli.grub.Menu;
 import org.jgrub.cli.grub.MenuEntry;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.NonBlockingReader;
 
 /**
@@ -35,12 +34,12 @@ public final class MenuScreen {
     }
 
     /** A chooser for submenus opened from the terminal menu (null without a terminal). */
-    public static org.jgrub.cli.grub.MenuChooser submenuChooser() {
-        if (System.console() == null) {
+    public static org.jgrub.cli.grub.MenuChooser submenuChooser(LoaderConsole console) {
+        if (!console.interactive()) {
             return null;
         }
         return (menu, defaultIndex, timeout) -> {
-            try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+            try (Terminal t = console.terminal()) {
                 Choice c = interact(t, menu, defaultIndex, timeout);
                 return c.entry();
             } catch (IOException e) {
@@ -50,17 +49,17 @@ public final class MenuScreen {
     }
 
     /** The user's choice; {@link Choice#DEFAULT} without a terminal or when the countdown ends. */
-    public static Choice choose(GrubInterpreter grub, PrintStream console, PrintStream messages) {
+    public static Choice choose(GrubInterpreter grub, LoaderConsole console, PrintStream messages) {
         Menu menu = grub.menu();
         DefaultChoice def = grub.resolveDefault();
         if (def == null) {
             return Choice.DEFAULT;
         }
-        if (System.console() == null) {
+        if (!console.interactive()) {
             messages.println("jgrub: no terminal: booting the default entry, '" + def.entry().title() + "'");
             return Choice.DEFAULT;
         }
-        try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal t = console.terminal()) {
             return interact(t, menu, def.index(), grub.timeout());
         } catch (IOException e) {
             messages.println("jgrub: cannot use the terminal (" + e.getMessage() + "): booting the default entry");

@@ -2,7 +2,6 @@ package org.jgrub.cli.boot;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * GRUB's {@code grub>} prompt. On a terminal: JLine line editing, history, and tab completion of
@@ -31,21 +29,23 @@ public final class Prompt {
     private static final int MAX_BLOCK_LINES = 10_000;
 
     private final GrubInterpreter grub;
+    private final LoaderConsole loaderConsole;
     private final PrintStream console;
 
-    public Prompt(GrubInterpreter grub, PrintStream console) {
+    public Prompt(GrubInterpreter grub, LoaderConsole console) {
         this.grub = grub;
-        this.console = console;
+        this.loaderConsole = console;
+        this.console = console.out();
     }
 
-    /** Runs the prompt on the terminal when there is one, else on {@code in} line by line. */
-    public End run(InputStream in) throws IOException {
-        if (System.console() != null) {
-            try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+    /** Runs the prompt on the console's terminal when there is one, else on its input line by line. */
+    public End run() throws IOException {
+        if (loaderConsole.interactive()) {
+            try (Terminal t = loaderConsole.terminal()) {
                 return interactive(t);
             }
         }
-        return lines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        return lines(new BufferedReader(new InputStreamReader(loaderConsole.in(), StandardCharsets.UTF_8)));
     }
 
     private End interactive(Terminal t) {
