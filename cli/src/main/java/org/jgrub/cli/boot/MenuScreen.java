@@ -56,7 +56,7 @@ public final class MenuScreen {
             return Choice.DEFAULT;
         }
         if (!console.interactive()) {
-            messages.println("jgrub: no terminal: booting the default entry, '" + def.entry().title() + "'");
+            messages.println("jgrub: no terminal: booting the default entry, '" + printable(def.entry().title()) + "'");
             return Choice.DEFAULT;
         }
         try (Terminal t = console.terminal()) {
@@ -127,7 +127,7 @@ public final class MenuScreen {
      */
     private static MenuEntry edit(Terminal t, MenuEntry e) {
         org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(t).build();
-        t.writer().println("\u001b[H\u001b[2J  Editing '" + e.title() + "': Enter keeps a line; a line '.' ends the entry;"
+        t.writer().println("\u001b[H\u001b[2J  Editing '" + printable(e.title()) + "': Enter keeps a line; a line '.' ends the entry;"
                 + " it boots after its last line.");
         StringBuilder body = new StringBuilder();
         for (String line : e.body().strip().split("\n")) {
@@ -146,12 +146,22 @@ public final class MenuScreen {
                 body.toString(), false, e.file(), e.line());
     }
 
+    /**
+     * A title from the guest's config as it may reach the host's terminal: control characters
+     * (escape sequences could retitle or reprogram the terminal) become '?'.
+     */
+    static String printable(String title) {
+        StringBuilder b = new StringBuilder(title.length());
+        title.codePoints().forEach(c -> b.appendCodePoint(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c));
+        return b.toString();
+    }
+
     private static void draw(Terminal t, Menu menu, int selected, int remaining) {
         StringBuilder b = new StringBuilder("\u001b[H\u001b[2J");
         b.append("  jgrub: arrows (or a digit) and Enter boot an entry; 'e' edits it first, 'c' opens a prompt.\r\n\r\n");
         for (int i = 0; i < menu.size(); i++) {
             MenuEntry e = menu.get(i);
-            b.append(i == selected ? " *" : "  ").append(i).append(' ').append(e.title())
+            b.append(i == selected ? " *" : "  ").append(i).append(' ').append(printable(e.title()))
                     .append(e.submenu() ? " >" : "").append("\r\n");
         }
         if (remaining >= 0) {
