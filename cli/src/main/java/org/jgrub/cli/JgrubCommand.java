@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code jgrub [OPTIONS] VMNAME}: load a guest from its disks (in a later version) — and the subcommands. */
+/** {@code jgrub [OPTIONS] VMNAME}: boot a guest from its own configuration — and the subcommands. */
 @Command(name = "jgrub", mixinStandardHelpOptions = true, versionProvider = JgrubVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {

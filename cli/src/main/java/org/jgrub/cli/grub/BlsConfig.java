@@ -69,13 +69,23 @@ final class BlsConfig implements GrubCommand {
             }
         }
         List<Entry> sorted = new ArrayList<>();
+        int seen = 0;
         for (String name : names) {
             if (name.startsWith(".") || name.length() <= 5 || !name.endsWith(".conf")) {
                 continue;
             }
+            // The directory is the guest's: a menu's worth of entries at most, each small, checked
+            // by size before it is read (insertion below is quadratic in the count).
+            if (++seen > ctx.limits().maxMenuEntries()) {
+                throw new GrubLimitExceeded("more than " + ctx.limits().maxMenuEntries() + " BLS entries in " + dir);
+            }
+            GrubPath file = new GrubPath(device, dir).child(name);
+            if (ctx.host().stat(file).map(f -> f.directory() || f.size() > MAX_ENTRY_BYTES).orElse(true)) {
+                continue;
+            }
             String text;
             try {
-                text = ctx.host().readText(new GrubPath(device, dir).child(name));
+                text = ctx.host().readText(file);
             } catch (GrubError e) {
                 continue;
             }

@@ -81,4 +81,14 @@ class GrubLimitsTest {
         grub.runScript("echo fine", "y.cfg");
         assertEquals("fine\n", host.out.toString());
     }
+
+    @Test
+    void blsDirectoryWithTooManyEntries() {
+        MemoryHost.Device d = host.device("hd0,gpt2", "0000", "boot");
+        for (int i = 0; i < 5000; i++) {
+            d.file("/loader/entries/e" + i + ".conf", "title e" + i + "\nversion " + i + "\nlinux /vmlinuz\n");
+        }
+        grub.setVariable("root", "hd0,gpt2");
+        assertTrue(run("blscfg").aborted().contains("more than 4096 BLS entries"));
+    }
 }

@@ -44,12 +44,13 @@ public final class PartitionScanner {
                 continue;
             }
             for (PartitionEntry entry : entries) {
-                Partition p = new Partition(disk, entry);
+                // Schemes check their entries; this is the last guard: one line, never an IllegalArgumentException.
+                Partition p = Partition.of(disk, entry, entry.startByte());
                 out.add(p);
                 for (PartitionScheme nested : NESTED_SCHEMES) {
                     try {
                         for (PartitionEntry child : read(nested, p, notes)) {
-                            out.add(new Partition(p, child));
+                            out.add(Partition.of(p, child, child.startByte()));
                         }
                     } catch (NotThisFormatException e) {
                         // this partition holds no such table
